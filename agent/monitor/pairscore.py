@@ -15,7 +15,7 @@ A cluster's P(same incident) comes from the model reading the mean of the pair f
 a report joins the cluster whose members agree with it, as a whole; the default), or from the members' pair
 probabilities (``average``, ``single`` link, or their midpoint ``mixed``).
 
-Pure module: numpy, the standard library and ``core.geo``'s haversine.
+Pure module: numpy, the standard library, ``core.geo``'s haversine and ``core.language``'s language guess.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from core.geo import haversine_m
+from core.language import identify_language
 
 NOISE_TYPE = "not_incident"
 # A term bucket counts as rare while at most this share of the stream's reports (and at least 2) used it.
@@ -75,6 +76,7 @@ class Marks:
     another: bool = False          # says it is about another incident
     update: bool = False           # says it follows one up
     streets: frozenset[str] = frozenset()  # stems of the streets it names, in any inflection
+    language: str = "en"           # the language it is written in (core.language; "en" when the guess is unsure)
 
 
 def marks(text: str) -> Marks:
@@ -88,7 +90,7 @@ def marks(text: str) -> Marks:
     addresses = frozenset(f"{street.casefold()[:6]}:{number}" for street, number in _ADDRESS.findall(text))
     streets = frozenset(m.casefold()[:6] for m in _STREET.findall(text))
     return Marks(bool(_HAN.search(text)), numbers, frozenset(names), addresses, bool(_ANOTHER.search(text)),
-                 bool(_UPDATE.search(text)), streets)
+                 bool(_UPDATE.search(text)), streets, identify_language(text).language)
 
 
 @dataclass

@@ -435,7 +435,7 @@ class MonitorPipeline:
                 t = rec.time_or(now)
                 self.clock = max(self.clock, t)
                 report_id = (batch.ids[k] if k < len(batch.ids) else None) or "SR-" + uuid.uuid4().hex[:12].upper()
-                zone = self.places.zone_of(fix)
+                zone = fix.district if fix is not None else None  # PlaceResolver.locate_report read it
                 unread = tri.incident_type == UNTRIAGED
                 noise = tri.incident_type == NOISE_TYPE
                 warns = noise and hazard is not None  # triaged not_incident, but it warns of a hazard it names or

@@ -11,7 +11,7 @@ from its incident.  Without one, a place the gazetteer finds in the text, with a
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -74,8 +74,14 @@ class PlaceResolver:
 
     def locate_report(self, text: str, source: str, lat: float | None,
                       lon: float | None) -> tuple[PlaceFix | None, str | None]:
-        """The report's place, and the name of the place it names that the map lacks (the locator's 'not on the
-        map' answer: 'Tervasaari'), else None: an unknown place is said to be unknown, not left blank."""
+        """The report's place, with the district it lies in, and the name of the place it names that the map lacks
+        (the locator's 'not on the map' answer: 'Tervasaari'), else None: an unknown place is said to be unknown, not
+        left blank."""
+        fix, unmapped = self._locate_report(text, source, lat, lon)
+        return (None if fix is None else replace(fix, district=self.zone_of(fix))), unmapped
+
+    def _locate_report(self, text: str, source: str, lat: float | None,
+                       lon: float | None) -> tuple[PlaceFix | None, str | None]:
         if lat is not None and lon is not None or self.locator is None:
             return self._locate(text, source, lat, lon), None
         res = self._read(text)

