@@ -64,10 +64,10 @@ def _list_kind(mark: re.Match) -> str:
 
 
 def split_clauses(text: str) -> list[str]:
-    text = orders_apart(list_items_as_lines(_request_lines(text)))
     # One space (or one line break) per whitespace run first: the split patterns start with \s* / \s+, and on a
     # pasted page's long runs of blanks each start position rescanned the run (8,000 spaces took 4.6 s).
     text = _WHITESPACE_RUN.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
+    text = orders_apart(list_items_as_lines(_request_lines(text)))
     parts = [re.sub(r"^(?:最后|接着|然后|再|先)\s*", "", p.strip(" ,;:，；：-—")) or p.strip(" ,;:，；：-—")
              for p in _CLAUSE_SPLIT.split(text) if p and p.strip(" ,;:，；：-—")]
     merged: list[str] = []
@@ -90,8 +90,17 @@ def split_clauses(text: str) -> list[str]:
     return merged or [text]
 
 
-# A form's line ("unit: ERO-E2", "new_status: out_of_service"): a key, a colon, its value.
-_FORM_LINE = re.compile(r"^\s*[^\W\d][\w ]{0,24}\s*[:：]\s*\S")
+# A form's line ("unit: ERO-E2", "new_status: out_of_service"): a key, a colon, its value. A form's keys are field
+# names (lower case, or with an underscore); a pasted chat's "Mia: KAM-A1 back to base" names a speaker.
+_FORM_LINE = re.compile(r"^\s*([^\W\d][\w ]{0,24}?)\s*[:：]\s*\S")
+
+
+def _is_form(lines: list[str]) -> bool:
+    keys = [m.group(1) for m in map(_FORM_LINE.match, lines) if m]
+    return len(keys) == len(lines) and (any("_" in key for key in keys) or all(key[0].islower() for key in keys))
+
+
+_REQUEST_LINES_MAX = 200
 
 
 def _request_lines(text: str) -> str:
@@ -102,11 +111,13 @@ def _request_lines(text: str) -> str:
     lines = [line for line in text.split("\n") if line.strip()]
     if len(lines) < 2:
         return text
-    if all(_FORM_LINE.match(line) for line in lines):
+    if _is_form(lines):
         return " ".join(lines)
     out: list[str] = []
     for line in lines:
-        if out and not TYPED_UNIT_ID_RE.search(out[-1]) and (clause_intent(out[-1], []) is None or _heading(out[-1])):  # a unit's line is about the unit
+        # a request written across lines is short: a long run of lines that ask nothing stays apart (and linear)
+        if (out and len(out[-1]) <= _REQUEST_LINES_MAX and not TYPED_UNIT_ID_RE.search(out[-1])
+                and (clause_intent(out[-1], []) is None or _heading(out[-1]))):  # a unit's line is about the unit
             out[-1] = f"{out[-1]} {line.strip()}"
         else:
             out.append(line.strip())

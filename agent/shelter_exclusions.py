@@ -47,6 +47,9 @@ def _shelters_named(city: Any, words: str) -> list[str]:
     words = _TRAILING.sub("", _LEADING.sub("", words.strip())).strip()
     if len(words) < 2:
         return []
+    described = city.described_place(words)  # "not the railway station": the map's one railway station
+    if described is not None:
+        return [s] if (s := _shelter_at(city, described)) is not None else []
     try:
         places = [city.gazetteer.resolve(words)]
         if places[0].score < MIN_SCORE:
