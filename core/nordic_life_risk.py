@@ -130,7 +130,7 @@ NORDIC_CUES: tuple[NordicCue, ...] = (
     NordicCue("trapped_by_fire", "people who cannot get out of a fire", TRAPPED_NORDIC, priority="P1", with_words=_FIRE_NORDIC),
     NordicCue("armed", "a weapon with someone wounded or threatened", WEAPON_NORDIC, hazard="public_security", priority="P1",
               with_words=WOUNDED_OR_THREATENED_NORDIC),
-    NordicCue("missing_child", "a child missing", MISSING_CHILD_NORDIC, hazard="missing_person", priority="P2"),
+    NordicCue("missing_child", "a child missing", MISSING_CHILD_NORDIC, hazard="missing_person", priority="P2", decisive=True),
     NordicCue("verified_no_fire", "an automatic fire alarm the staff checked (no smoke, no fire): one unit verifies",
               VERIFIED_NO_FIRE_NORDIC, priority="P3", with_words=FIRE_ALARM_NORDIC, unless=_FIRE_AFTER_ALL, exact=True),
 )
