@@ -131,7 +131,7 @@ def _heading(line: str) -> bool:
 
 # "Ambulance to Kamppi + engine to Töölö", "救护车去 Kamppi & 消防车去 Kaivopiha": a "+" / "&" / "plus" before a unit, after an
 # order that already has its destination, starts the next order; "engine plus ladder to Hotel Kämp" is one order.
-_UNIT_JOIN = re.compile(r"\s*(?:\+|&|\bplus\b)\s*(?=(?:an? |the |one |two |\d )?" + UNIT_NOUN + r"\b|[一两二三\d]?\s*[辆台个支]?\s*"
+_UNIT_JOIN = re.compile(r"(?:\+|&|\bplus\b)\s*(?=(?:an? |the |one |two |\d )?" + UNIT_NOUN + r"\b|[一两二三\d]?\s*[辆台个支]?\s*"
                         r"(?:救护车|消防车|云梯车|警车|巡逻车|救援车|危化品车|抢修队))", re.IGNORECASE)
 DESTINATION = re.compile(r"\b(?:to|at|for)\s+\w|[去到往赴]\s*\w", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[\n.!?;。！？；]")
@@ -144,7 +144,7 @@ def orders_apart(text: str) -> str:
     for join in _UNIT_JOIN.finditer(text):
         before, after = re.split(_SENTENCE_END, text[last:join.start()])[-1], re.split(_SENTENCE_END, text[join.end():])[0]
         if DESTINATION.search(before) and DESTINATION.search(after):
-            out += [text[last:join.start()], "\n"]
+            out += [text[last:join.start()].rstrip(), "\n"]  # the join starts at its sign: no run of blanks rescanned
             last = join.end()
     return "".join(out + [text[last:]])
 
