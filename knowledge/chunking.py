@@ -85,3 +85,8 @@ def _join(units: list[str]) -> str:
             out += " " if unit[:1].isascii() else ""
         out += unit
     return out.strip()
+
+
+def section_and_text(section: str | None, text: str) -> str:
+    """What an encoder reads of a chunk: its heading path gives a short chunk its context."""
+    return f"{section}: {text}" if section else text

@@ -28,7 +28,7 @@ from tqdm.auto import tqdm
 
 from core.settings import Settings, get_settings
 from core.text import detect_language
-from knowledge.chunking import Chunk, chunk_document
+from knowledge.chunking import Chunk, chunk_document, section_and_text
 from knowledge.embeddings import EncoderSet
 from knowledge.loaders import SUPPORTED_SUFFIXES, RawDocument, UnreadableDocument, read_document
 from knowledge.store import LANGUAGES, KBStore, StoredFile
@@ -49,10 +49,6 @@ class _Candidate:
 def embedding_text(chunk: Chunk) -> str:
     """What the encoder sees: the heading path gives short chunks their context."""
     return section_and_text(chunk.section, chunk.text)
-
-
-def section_and_text(section: str | None, text: str) -> str:
-    return f"{section}: {text}" if section else text
 
 
 def ingest_paths(

@@ -22,7 +22,7 @@ import numpy as np
 
 from core.settings import Settings, get_settings
 from core.text import detect_language, undecodable
-from knowledge.ingest import section_and_text
+from knowledge.chunking import section_and_text
 from knowledge.store import LANGUAGES, KBStore
 from knowledge.tokenize import tokens_for
 from knowledge.types import HAZARD_KEYS, KBStats, KnowledgeError, Passage
